@@ -1,0 +1,10 @@
+export { FastnAuthError, isFastnAuthError } from './FastnAuthError';
+export type { FastnAuthErrorCode } from './FastnAuthError';
+export { TimeoutError, isTimeoutError } from './TimeoutError';
+export type { TimeoutInfo } from './TimeoutError';
+export { AuthenticationError, isAuthenticationError } from './AuthenticationError';
+export { NetworkError, isNetworkError } from './NetworkError';
+export type { NetworkErrorInfo } from './NetworkError';
+export { InvalidResponseError, isInvalidResponseError } from './InvalidResponseError';
+export { InvalidArgumentError, isInvalidArgumentError } from './InvalidArgumentError';
+export { AbortedError, isAbortedError } from './AbortedError';

@@ -1,0 +1,10 @@
+export { startSimulator } from './startSimulator';
+export type { SimulatorHandle } from './SimulatorHandle';
+export type { SimulatorOptions } from './SimulatorOptions';
+export type { FaultOptions } from './FaultOptions';
+export { parseFaultSpec } from './parseFaultSpec';
+export { ENDPOINT_PATHS } from './EndpointPath';
+export type { EndpointPath } from './EndpointPath';
+export type { ResponseStyle } from './styleResponse';
+export type { SimulatorTimers } from './TimerSet';
+export type { SessionSnapshot, SimulatedStatus, ConnectorTarget } from './SessionStore';
