@@ -4,7 +4,8 @@
  *
  * @example
  * ```ts
- * const client = new FastnAuth({ spaceId, apiKey, logger: { debug: (line) => console.debug(line) } });
+ * const logger = { debug: (line: string) => debugLines.push(line) };
+ * const client = new FastnAuth({ spaceId, apiKey, logger });
  * ```
  */
 export interface Logger {

@@ -17,7 +17,7 @@ export type FastnAuthErrorCode =
  * try {
  *   await client.getCredentials({ connectorId: 'google-sheets' });
  * } catch (error) {
- *   if (isFastnAuthError(error)) console.log(error.code);
+ *   if (isFastnAuthError(error)) report(error.code);
  * }
  * ```
  */

@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 
-/** One request of the wire contract: always a `POST` of a JSON body to a path below the base URL. */
+/** One request of the wire contract: a `POST` of a JSON body to a path below the base URL. */
 export interface HttpRequest {
   /** The path below the base URL, starting with `/`, such as `/ucl/connectorAuth/status`. */
   readonly path: string;

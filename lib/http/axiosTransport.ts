@@ -3,6 +3,7 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import { Observable } from 'rxjs';
 import { InvalidArgumentError } from '../errors';
 import type { Logger } from '../logger';
+import { createConcurrencyLimit } from './concurrencyLimit';
 import { errorFromFailure } from './errorFromFailure';
 import { readResponse, type RequestContext } from './readResponse';
 import { secretValues } from './redactSecrets';
@@ -26,6 +27,15 @@ export interface AxiosTransportOptions {
    */
   nowMs?: () => number;
   /**
+   * How many requests of this transport may be in flight at once; the others wait their turn in
+   * arrival order. One client serving thousands of sessions then opens a bounded number of
+   * connections instead of one per session at the same instant. The time spent waiting does not
+   * count against `requestTimeoutMs`, and unsubscribing a waiting request sends nothing.
+   *
+   * @default 64
+   */
+  maxConcurrentRequests?: number;
+  /**
    * @internal Forces one axios adapter, so that tests can run the browser's `fetch` path under
    * Node.
    *
@@ -46,6 +56,12 @@ export interface AxiosTransportOptions {
  *   there the protection rests on the browser's CORS checks. Every current browser has `fetch`.
  */
 const DEFAULT_ADAPTERS: AxiosAdapterConfig[] = ['http', 'fetch', 'xhr'];
+
+/**
+ * Enough to keep a server busy over keep-alive connections, few enough that a burst of sessions
+ * cannot overflow its accept queue. Browsers cap connections per host lower on their own.
+ */
+const DEFAULT_MAX_CONCURRENT = 64;
 
 /**
  * Creates the {@link Transport} the SDK uses unless given another: axios, one instance per
@@ -73,12 +89,14 @@ const DEFAULT_ADAPTERS: AxiosAdapterConfig[] = ['http', 'fetch', 'xhr'];
  *   maxResponseBytes: 1_048_576,
  *   logger: silentLogger,
  * });
- * transport({ path: '/ucl/connectorAuth/status', headers, body: { input } }).subscribe(console.log);
+ * transport({ path: '/ucl/connectorAuth/status', headers, body: { input } }).subscribe(handle);
  * ```
  */
 export function createAxiosTransport(options: AxiosTransportOptions): Transport {
   const { logger, requestTimeoutMs, maxResponseBytes } = options;
   const nowMs = options.nowMs ?? Date.now;
+  // One limit per transport, so all the sessions of a client share it.
+  const limit = createConcurrencyLimit(options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT);
 
   const client = axios.create({
     baseURL: options.baseUrl,
@@ -119,45 +137,56 @@ export function createAxiosTransport(options: AxiosTransportOptions): Transport 
         return undefined;
       }
 
-      // Subscribing sends: the transport is cold, and each subscription is one attempt.
+      // Subscribing sends (once a slot is free): the transport is cold, and each subscription
+      // is one attempt.
       const controller = new AbortController();
-      const startedAtMs = nowMs();
+      let startedAtMs = nowMs();
       let settled = false;
       const logOutcome = (outcome: string): void =>
         logger.debug(`[axiosTransport] POST ${path} -> ${outcome} in ${nowMs() - startedAtMs} ms`);
 
-      client
-        .post<unknown>(path, body, { headers: { ...request.headers }, signal: controller.signal })
-        .then(
-          (response) => {
-            settled = true;
-            logOutcome(String(response.status));
+      const send = (): void => {
+        startedAtMs = nowMs();
+        client
+          .post<unknown>(path, body, { headers: { ...request.headers }, signal: controller.signal })
+          .then(
+            (response) => {
+              settled = true;
+              // The slot is free before the answer is delivered, so a follow-up request made by
+              // a subscriber does not wait behind its own predecessor.
+              slot.release();
+              logOutcome(String(response.status));
 
-            const outcome = readResponse(response, context);
-            if (isLeft(outcome)) {
-              subscriber.error(outcome.left);
-              return;
-            }
-            subscriber.next(outcome.right);
-            subscriber.complete();
-          },
-          (failure: unknown) => {
-            settled = true;
+              const outcome = readResponse(response, context);
+              if (isLeft(outcome)) {
+                subscriber.error(outcome.left);
+                return;
+              }
+              subscriber.next(outcome.right);
+              subscriber.complete();
+            },
+            (failure: unknown) => {
+              settled = true;
+              slot.release();
 
-            // The abort below already ended this attempt; the rejection it causes is expected.
-            if (subscriber.closed) return;
+              // The abort below already ended this attempt; the rejection it causes is expected.
+              if (subscriber.closed) return;
 
-            const { error, summary } = errorFromFailure(failure, context);
-            logOutcome(summary);
-            subscriber.error(error);
-          },
-        );
+              const { error, summary } = errorFromFailure(failure, context);
+              logOutcome(summary);
+              subscriber.error(error);
+            },
+          );
+      };
+      const slot = limit(send);
 
       // Unsubscribing before the answer aborts the request, so the socket closes and nothing
-      // of this attempt outlives its subscriber.
+      // of this attempt outlives its subscriber; a request still waiting for a slot leaves the
+      // queue unsent.
       return () => {
         if (settled) return;
         settled = true;
+        slot.release();
         controller.abort();
         logOutcome('aborted');
       };

@@ -15,7 +15,7 @@ export interface WaitOptions extends PollOptions, SignalOption {}
  * @example
  * ```ts
  * const session = await client.initialize({ connectorId: 'google-sheets' });
- * console.log('Open', session.redirectUrl);
+ * openWindow(session.redirectUrl);
  * const { credentials } = await session.waitForCompletion({ timeoutMs: 120_000 });
  * ```
  */

@@ -21,7 +21,7 @@ import { withSignal, type SignalOption } from './withSignal';
  *
  * const client = new FastnAuth({ spaceId: 'my-space', apiKey: process.env.FASTN_API_KEY });
  * const session = await client.initialize({ connectorId: 'google-sheets' });
- * console.log('Open', session.redirectUrl);
+ * openWindow(session.redirectUrl);
  * const { credentials } = await session.waitForCompletion();
  * ```
  */

@@ -33,7 +33,7 @@ import { credentialsAfterActive, pollStatus, requestStatus, type StatusRun } fro
  *     tap((session) => window.open(session.redirectUrl)),
  *     switchMap((session) => session.waitForCompletion({ timeoutMs: 120_000 })),
  *   )
- *   .subscribe((result) => console.log(result.credentials.accessToken));
+ *   .subscribe((result) => use(result.credentials));
  * ```
  */
 export class AuthSession {

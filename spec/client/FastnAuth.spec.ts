@@ -157,7 +157,7 @@ describe('FastnAuth', () => {
       });
     });
 
-    it('getCredentials gives up with the last failure when the next retry would pass its budget', () => {
+    it('getCredentials gives up with the last failure when a retry would pass its budget', () => {
       testScheduler.run(({ cold, expectObservable }) => {
         const unavailable = cold('-#', undefined, httpError(503));
         const { transport } = scriptedTransport({ credentials: [unavailable] });

@@ -53,7 +53,7 @@ describe.each(ADAPTERS)('createAxiosTransport keeps credentials safe (%s adapter
       },
     );
 
-    it('appends an absolute URL given as the path to the base URL instead of going there', async () => {
+    it('appends an absolute URL given as the path to the base URL, not going there', async () => {
       const absolute = `${h.otherServer.url}/elsewhere`;
       h.server.route(`/api/${absolute}`, json(200, { stayed: true }));
 

@@ -183,7 +183,7 @@ describe.each(ADAPTERS)('createAxiosTransport (%s adapter)', (adapter) => {
   });
 
   describe('rejects a body it cannot use', () => {
-    it('delivers an InvalidResponseError naming the limit for a body past maxResponseBytes', async () => {
+    it('rejects a body over maxResponseBytes: InvalidResponseError names the cap', async () => {
       h.server.route('/api/large', json(200, { pad: 'x'.repeat(10_000) }));
 
       const error = await failureOf(h.transport({ maxResponseBytes: 1_024 })(post('/large')));
@@ -194,7 +194,7 @@ describe.each(ADAPTERS)('createAxiosTransport (%s adapter)', (adapter) => {
       );
     });
 
-    it('delivers an InvalidResponseError for a body past the limit sent without Content-Length', async () => {
+    it('delivers InvalidResponseError for a body past the cap, no Content-Length', async () => {
       h.server.route('/api/large-chunked', (_request, response) => {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.write(`{"pad":"${'x'.repeat(2_000)}`);
@@ -244,7 +244,8 @@ describe.each(ADAPTERS)('createAxiosTransport (%s adapter)', (adapter) => {
 
       expect(error).toBeInstanceOf(InvalidResponseError);
       expect((error as Error).message).toBe(
-        'POST /cut answered with JSON that is cut short or malformed (content-type application/json)',
+        'POST /cut answered with JSON that is cut short or malformed ' +
+          '(content-type application/json)',
       );
     });
 
@@ -264,7 +265,7 @@ describe.each(ADAPTERS)('createAxiosTransport (%s adapter)', (adapter) => {
   });
 
   describe('when no complete response arrives', () => {
-    it('delivers a transient NetworkError (not InvalidResponseError) when the connection drops mid-body', async () => {
+    it('delivers a transient NetworkError on a connection dropped mid-body', async () => {
       h.server.route('/api/truncated', (_request, response) => {
         response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
         response.write('{"status":', () => response.socket?.destroy());
@@ -292,7 +293,7 @@ describe.each(ADAPTERS)('createAxiosTransport (%s adapter)', (adapter) => {
       ]);
     });
 
-    it('delivers a transient NetworkError after requestTimeoutMs, and closes the connection', async () => {
+    it('times out with a transient NetworkError; the connection closes', async () => {
       h.server.route('/api/never', () => undefined);
       const arrived = h.server.nextRequest('/api/never');
 
@@ -308,7 +309,7 @@ describe.each(ADAPTERS)('createAxiosTransport (%s adapter)', (adapter) => {
   });
 
   describe('when unsubscribed before the answer', () => {
-    it('aborts the request: the server sees the connection close, and nothing is delivered', async () => {
+    it('aborts the request: the server sees the close and nothing is delivered', async () => {
       h.server.route('/api/slow', () => undefined);
       const arrived = h.server.nextRequest('/api/slow');
       const delivered: string[] = [];

@@ -84,7 +84,7 @@ describe('FastnAuth (promise)', () => {
     await expect(session.getStatus()).resolves.toEqual({ status: 'FAILED', errorMessage: 'Nope' });
   });
 
-  it('getCredentials reads the credentials of a connected connector, through a session or not', async () => {
+  it("getCredentials reads a connected connector's credentials, via a session or not", async () => {
     const client = simClient();
     const session = await client.initialize({ connectorId: 'slack', tenantId: 't2' });
     sim.approve(session.id);

@@ -50,7 +50,7 @@ describe('toPromise', () => {
     await expect(toPromise(of())).rejects.toBeInstanceOf(EmptyError);
   });
 
-  it('rejects with AbortedError and never subscribes when the signal is already aborted', async () => {
+  it('rejects with AbortedError and never subscribes when already aborted', async () => {
     const { source, counts } = trackedSource(of(1));
     const controller = new AbortController();
     controller.abort();

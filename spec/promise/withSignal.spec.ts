@@ -4,7 +4,7 @@ import { InvalidArgumentError } from '../../lib/errors';
 import { withSignal } from '../../lib/promise/withSignal';
 
 describe('withSignal', () => {
-  it('hands the options without signal to the builder and resolves with its first value', async () => {
+  it('hands the options without signal to the builder and resolves with its value', async () => {
     const build = jest.fn((rest: Record<string, unknown>): Observable<unknown> => of(rest));
     const { signal } = new AbortController();
 
