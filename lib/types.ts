@@ -47,4 +47,10 @@ export interface PollOptions {
   readonly intervalMs?: number;
   /** How long the whole wait may take, in milliseconds, counted from its start. @default 300000 */
   readonly timeoutMs?: number;
+  /**
+   * Called with every status the wait hears, `INACTIVE` included, before the wait acts on it:
+   * a progress display without a second poll loop. An error it throws ends the wait with that
+   * error. @default none
+   */
+  readonly onStatus?: (status: StatusResponse) => void;
 }

@@ -10,11 +10,17 @@ import { createAxiosTransport } from '../http/axiosTransport';
 import { AuthSession } from '../session/AuthSession';
 import type { SessionContext } from '../session/SessionContext';
 import { decodeSessionState, type SessionState } from '../session/SessionState';
-import { requestCredentials } from '../session/requestCredentials';
+import { noAnswerError, requestCredentials } from '../session/requestCredentials';
+import { retryTransient } from '../session/retryTransient';
+import { secretRedactor } from '../session/secretRedactor';
 import type { ConnectorParams, Credentials } from '../types';
 import { initializeResponse } from '../wire/codecs';
+import type { InitializeResult } from '../wire/codecs';
 import { decodeBody } from '../wire/decode';
 import { initializeRequest } from '../wire/requests';
+
+/** The most initialize requests one call sends, the first one included. */
+const MAX_INITIALIZE_ATTEMPTS = 4;
 
 /**
  * The Fastn connector-auth client: starts authorizations, resumes them, reads credentials.
@@ -56,6 +62,7 @@ export class FastnAuth {
         baseUrl: resolved.baseUrl,
         requestTimeoutMs: resolved.requestTimeoutMs,
         maxResponseBytes: resolved.maxResponseBytes,
+        maxConcurrentRequests: resolved.maxConcurrentRequests,
         logger: resolved.logger,
         nowMs: () => resolved.scheduler.now(),
       });
@@ -65,14 +72,20 @@ export class FastnAuth {
   /**
    * Starts an authorization for a connector.
    *
-   * Not retried: each initialize creates a session on the server.
+   * Transient failures (no response, 408, 429, 5xx) are retried with backoff, honouring
+   * `Retry-After`: at most 4 requests in all, and the whole call ends by the client's
+   * `polling.timeoutMs` (a request still in flight then is cancelled). Retrying is safe even
+   * though each initialize creates a session on the server: a session whose answer was lost is
+   * never shown to a user, so it simply expires unused.
    *
    * @param params - `connectorId`, and optionally `orgId` (@default 'community'), `tenantId`,
    *   `connectionId`.
    * @returns A cold Observable that emits one {@link AuthSession} and completes.
    * @throws {@link InvalidArgumentError} for bad params (no request is sent);
-   *   {@link NetworkError}; {@link InvalidResponseError} (for instance a redirect URL that is not
-   *   http(s)). All delivered to the error channel.
+   *   {@link NetworkError}: a permanent one (401, 403, 404, other 4xx) at once, else the last
+   *   transient one once the attempts or the time are used up (a transient one with no status
+   *   code if no answer came by the deadline); {@link InvalidResponseError} (for instance a
+   *   redirect URL that is not http(s)). All delivered to the error channel.
    *
    * @example
    * ```ts
@@ -90,12 +103,28 @@ export class FastnAuth {
     }
 
     const context = this.#context;
-    const { logger } = context.options;
+    const { logger, scheduler, timeoutMs, endpoints } = context.options;
     return defer(() => {
-      logger.debug(`[FastnAuth.initialize] connector ${connector.connectorId}`);
-      return context.transport(initializeRequest(context.options, connector));
+      // Counted per subscription, and the budget starts when the caller subscribes.
+      let attempts = 0;
+      const deadlineMs = scheduler.now() + timeoutMs;
+
+      return defer(() => {
+        attempts += 1;
+        logger.debug(
+          `[FastnAuth.initialize] connector ${connector.connectorId} (attempt ${attempts})`,
+        );
+        return context.transport(initializeRequest(context.options, connector));
+      }).pipe(
+        decodeBody(initializeResponse, 'initialize response', secretRedactor(context.options)),
+        retryTransient<InitializeResult>(context, {
+          deadlineMs,
+          maxAttempts: MAX_INITIALIZE_ATTEMPTS,
+          caller: 'FastnAuth.initialize',
+          atDeadline: () => noAnswerError(endpoints.initialize, timeoutMs),
+        }),
+      );
     }).pipe(
-      decodeBody(initializeResponse, 'initialize response'),
       map((result) => {
         logger.debug(`[FastnAuth.initialize] session ${result.sessionId}`);
         return new AuthSession(context, {
@@ -117,13 +146,15 @@ export class FastnAuth {
    * Reads the credentials of a connector that is already connected.
    *
    * Transient failures (no response, 408, 429, 5xx) are retried with backoff, honouring
-   * `Retry-After`, for up to the client's `polling.timeoutMs`.
+   * `Retry-After`. The whole call ends by the client's `polling.timeoutMs`, counted from
+   * subscription: a request still in flight then is cancelled.
    *
    * @param params - The same shape as for {@link FastnAuth.initialize}.
    * @returns A cold Observable that emits one {@link Credentials} and completes.
    * @throws {@link InvalidArgumentError} for bad params (no request is sent);
-   *   {@link NetworkError} (404 when the connector is not connected);
-   *   {@link InvalidResponseError}. All delivered to the error channel.
+   *   {@link NetworkError}: a permanent one at once (404 when the connector is not connected),
+   *   else by the deadline the last transient one, or a transient one with no status code when
+   *   no answer came at all; {@link InvalidResponseError}. All delivered to the error channel.
    *
    * @example
    * ```ts

@@ -63,6 +63,12 @@ export interface FastnAuthOptions {
     requestTimeoutMs?: number;
     /** The largest response body accepted, in bytes. @default 1048576 */
     maxResponseBytes?: number;
+    /**
+     * How many requests of this client may be in flight at once; the rest wait their turn, so
+     * thousands of sessions on one client open a bounded number of connections.
+     * @default 64
+     */
+    maxConcurrentRequests?: number;
   };
   /** Pacing and retries of the status polling. */
   polling?: {
@@ -98,6 +104,7 @@ export interface ResolvedOptions {
   readonly endpoints: EndpointPaths;
   readonly requestTimeoutMs: number;
   readonly maxResponseBytes: number;
+  readonly maxConcurrentRequests: number;
   readonly intervalMs: number;
   readonly timeoutMs: number;
   readonly retryBaseDelayMs: number;
@@ -130,6 +137,7 @@ const ENDPOINT_KEYS = [
 const HTTP_KEYS = keysOf<NonNullable<FastnAuthOptions['http']>>({
   requestTimeoutMs: true,
   maxResponseBytes: true,
+  maxConcurrentRequests: true,
 });
 const POLLING_KEYS = keysOf<NonNullable<FastnAuthOptions['polling']>>({
   intervalMs: true,
@@ -142,6 +150,7 @@ const POLLING_KEYS = keysOf<NonNullable<FastnAuthOptions['polling']>>({
 const DEFAULTS = {
   requestTimeoutMs: 30_000,
   maxResponseBytes: 1_048_576,
+  maxConcurrentRequests: 64,
   intervalMs: 2000,
   timeoutMs: 300_000,
   retryBaseDelayMs: 500,
@@ -151,6 +160,7 @@ const DEFAULTS = {
 const TIMER_MS = { integer: false, min: 1, max: MAX_TIMER_MS };
 const WHOLE_TIMER_MS = { integer: true, min: 1, max: MAX_TIMER_MS };
 const BYTES = { integer: true, min: 1, max: Number.MAX_SAFE_INTEGER };
+const COUNT = { integer: true, min: 1, max: 100_000 };
 
 /**
  * Checks a client's options eagerly and fills in the defaults.
@@ -183,6 +193,9 @@ export function resolveOptions(options: unknown): ResolvedOptions {
   const maxResponseBytes =
     optionalNumber('http.maxResponseBytes', http.maxResponseBytes, BYTES) ??
     DEFAULTS.maxResponseBytes;
+  const maxConcurrentRequests =
+    optionalNumber('http.maxConcurrentRequests', http.maxConcurrentRequests, COUNT) ??
+    DEFAULTS.maxConcurrentRequests;
   const intervalMs =
     optionalNumber('polling.intervalMs', polling.intervalMs, TIMER_MS) ?? DEFAULTS.intervalMs;
   const timeoutMs =
@@ -213,6 +226,7 @@ export function resolveOptions(options: unknown): ResolvedOptions {
     endpoints,
     requestTimeoutMs,
     maxResponseBytes,
+    maxConcurrentRequests,
     intervalMs,
     timeoutMs,
     retryBaseDelayMs,

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors';
-import type { ConnectorParams, PollOptions } from '../types';
+import type { ConnectorParams, PollOptions, StatusResponse } from '../types';
 import {
   MAX_TIMER_MS,
   hasControlCharacter,
@@ -8,7 +8,7 @@ import {
   rejectUnknownKeys,
   requireRecord,
 } from './checks';
-import { describeValue } from './describeValue';
+import { describeType, describeValue } from './describeValue';
 
 /** The longest id accepted, in characters. */
 const MAX_ID_CHARS = 512;
@@ -22,7 +22,7 @@ const CONNECTOR_PARAM_KEYS = keysOf<ConnectorParams>({
   tenantId: true,
   connectionId: true,
 });
-const POLL_OPTION_KEYS = keysOf<PollOptions>({ intervalMs: true, timeoutMs: true });
+const POLL_OPTION_KEYS = keysOf<PollOptions>({ intervalMs: true, timeoutMs: true, onStatus: true });
 
 /**
  * Connector parameters after validation: every id checked, the org filled in.
@@ -113,16 +113,25 @@ export function validateConnectorParams(params: unknown): NormalizedConnectorPar
   };
 }
 
+/** The options of a wait for completion after {@link validatePollOptions}. @internal */
+export interface CheckedPollOptions {
+  readonly intervalMs: number;
+  readonly timeoutMs: number;
+  /** Present only when the caller gave one. */
+  readonly onStatus?: (status: StatusResponse) => void;
+}
+
 /**
  * Checks the options of a wait for completion and fills in the defaults.
  *
- * Both values are milliseconds from 1 to 2^31 - 1 (the longest a timer can wait); fractions are
- * allowed. Unknown keys are rejected, so `timeoutMS` does not silently mean the default.
+ * Both durations are milliseconds from 1 to 2^31 - 1 (the longest a timer can wait); fractions
+ * are allowed. `onStatus`, when given, must be a function. Unknown keys are rejected, so
+ * `timeoutMS` does not silently mean the default.
  *
  * @internal
  * @param options - What the caller passed, or `undefined`.
  * @param defaults - The client's `intervalMs` and `timeoutMs`.
- * @returns The interval and timeout to use, in milliseconds.
+ * @returns The interval and timeout to use, in milliseconds, and `onStatus` if given.
  * @throws {@link InvalidArgumentError} naming the bad field and showing its value.
  *
  * @example
@@ -134,7 +143,7 @@ export function validateConnectorParams(params: unknown): NormalizedConnectorPar
 export function validatePollOptions(
   options: unknown,
   defaults: { intervalMs: number; timeoutMs: number },
-): { intervalMs: number; timeoutMs: number } {
+): CheckedPollOptions {
   if (options === undefined)
     return { intervalMs: defaults.intervalMs, timeoutMs: defaults.timeoutMs };
 
@@ -142,8 +151,17 @@ export function validatePollOptions(
   rejectUnknownKeys(record, POLL_OPTION_KEYS, 'poll option');
 
   const bounds = { integer: false, min: 1, max: MAX_TIMER_MS };
+  const { onStatus } = record;
+  if (onStatus !== undefined && typeof onStatus !== 'function') {
+    throw new InvalidArgumentError(
+      'onStatus',
+      `onStatus must be a function, got ${describeType(onStatus)}`,
+    );
+  }
+
   return {
     intervalMs: optionalNumber('intervalMs', record.intervalMs, bounds) ?? defaults.intervalMs,
     timeoutMs: optionalNumber('timeoutMs', record.timeoutMs, bounds) ?? defaults.timeoutMs,
+    ...(onStatus !== undefined && { onStatus: onStatus as CheckedPollOptions['onStatus'] }),
   };
 }

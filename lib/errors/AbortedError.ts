@@ -4,8 +4,12 @@ import { FastnAuthError, guardFor } from './FastnAuthError';
 export class AbortedError extends FastnAuthError {
   override readonly name = 'AbortedError';
 
-  constructor(message = 'The operation was aborted') {
-    super('ABORTED', message);
+  /**
+   * @param message - What was aborted.
+   * @param options - `cause`: the caller's own reason, when it gave an `Error`.
+   */
+  constructor(message = 'The operation was aborted', options?: { cause?: unknown }) {
+    super('ABORTED', message, options);
   }
 }
 

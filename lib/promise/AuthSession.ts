@@ -3,7 +3,7 @@ import type { SessionState } from '../session/SessionState';
 import type { AuthResult, Credentials, PollOptions, StatusResponse } from '../types';
 import { withSignal, type SignalOption } from './withSignal';
 
-/** Options of {@link AuthSession.waitForCompletion}: the poll options and a signal. */
+/** Options of {@link AuthSession.waitForCompletion}: the poll options, `onStatus` and a signal. */
 export interface WaitOptions extends PollOptions, SignalOption {}
 
 /**
@@ -16,7 +16,10 @@ export interface WaitOptions extends PollOptions, SignalOption {}
  * ```ts
  * const session = await client.initialize({ connectorId: 'google-sheets' });
  * openWindow(session.redirectUrl);
- * const { credentials } = await session.waitForCompletion({ timeoutMs: 120_000 });
+ * const { credentials } = await session.waitForCompletion({
+ *   timeoutMs: 120_000,
+ *   onStatus: ({ status }) => spinner.update(status),
+ * });
  * ```
  */
 export class AuthSession {
@@ -52,8 +55,12 @@ export class AuthSession {
    * The deadline is absolute and recorded in the session while the wait runs, as for the RxJS
    * session's `waitForCompletion`.
    *
+   * `onStatus` is called with every status the wait hears, `INACTIVE` included: a progress
+   * display (a spinner, a CLI line) without a second poll loop.
+   *
    * @param options - `intervalMs` (@default 2000, or the client's `polling.intervalMs`),
-   *   `timeoutMs` (@default 300000, or the client's `polling.timeoutMs`) and `signal`.
+   *   `timeoutMs` (@default 300000, or the client's `polling.timeoutMs`), `onStatus`
+   *   (@default none) and `signal`.
    * @returns A promise of `{ status: 'ACTIVE', credentials }`.
    * @throws Rejects with `AuthenticationError` when the flow ends `FAILED`, `TimeoutError` at the
    *   deadline, `AbortedError` when aborted, `NetworkError`, `InvalidResponseError`, or

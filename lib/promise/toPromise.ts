@@ -1,6 +1,6 @@
 import { EmptyError, Subscription, type Observable } from 'rxjs';
 
-import { AbortedError } from '../errors';
+import { abortedError } from './abortedError';
 
 /**
  * Subscribes to an Observable and settles with its first value, cancellable through a signal.
@@ -16,7 +16,8 @@ import { AbortedError } from '../errors';
  * @param source - A cold Observable that emits at least one value or errors.
  * @param signal - Cancels the call when aborted.
  * @returns A promise of the first value.
- * @throws Rejects with the Observable's error, with {@link AbortedError} when aborted, or with
+ * @throws Rejects with the Observable's error, with {@link AbortedError} when aborted (its
+ *   `cause` is the signal's reason when the caller aborted with an `Error`), or with
  *   RxJS's `EmptyError` if the Observable completes without a value.
  * @internal
  */
@@ -24,7 +25,7 @@ export function toPromise<T>(source: Observable<T>, signal?: AbortSignal): Promi
   const promise = new Promise<T>((resolve, reject) => {
     // Checked before subscribing: an aborted call must not even build its request.
     if (signal?.aborted === true) {
-      reject(new AbortedError());
+      reject(abortedError(signal));
       return;
     }
 
@@ -41,7 +42,7 @@ export function toPromise<T>(source: Observable<T>, signal?: AbortSignal): Promi
       // promise carries one value, so nothing after the first one is wanted either.
       subscription.unsubscribe();
     };
-    const onAbort = (): void => settle(() => reject(new AbortedError()));
+    const onAbort = (): void => settle(() => reject(abortedError(signal)));
 
     // The listener goes on before subscribing so that an abort fired from inside the source's
     // synchronous start is not missed; settle() takes it off again.

@@ -10,7 +10,7 @@ import {
   type Observable,
 } from 'rxjs';
 
-import { validatePollOptions } from '../config/validate';
+import { validatePollOptions, type CheckedPollOptions } from '../config/validate';
 import { AuthenticationError } from '../errors';
 import type { AuthResult, Credentials, PollOptions, StatusResponse } from '../types';
 import type { SessionRef } from '../wire/requests';
@@ -141,8 +141,13 @@ export class AuthSession {
    * Options are checked when this method is called; a bad one is delivered to the error channel
    * on subscribe, before any request.
    *
-   * @param options - `intervalMs` (@default the client's `polling.intervalMs`, 2000) and
-   *   `timeoutMs` (@default the client's `polling.timeoutMs`, 300000).
+   * `onStatus` is called with every status the wait hears, `INACTIVE` included, before the
+   * wait acts on it: a progress display needs no second poll loop (`status$` would send its own
+   * requests). An error it throws ends the wait with that error.
+   *
+   * @param options - `intervalMs` (@default the client's `polling.intervalMs`, 2000),
+   *   `timeoutMs` (@default the client's `polling.timeoutMs`, 300000) and `onStatus`
+   *   (@default none).
    * @returns A cold Observable that emits one `{ status: 'ACTIVE', credentials }` and completes.
    * @throws {@link AuthenticationError} when the flow ends `FAILED` (with the server's message);
    *   {@link TimeoutError} at the deadline (with `attempts`, `elapsedMs`, `lastStatus`);
@@ -151,7 +156,8 @@ export class AuthSession {
    *
    * @example
    * ```ts
-   * session.waitForCompletion({ timeoutMs: 120_000 }).subscribe({
+   * const onStatus = ({ status }: StatusResponse) => show(status);
+   * session.waitForCompletion({ timeoutMs: 120_000, onStatus }).subscribe({
    *   next: ({ credentials }) => save(credentials),
    *   error: (error) => isTimeoutError(error) && showRetry(),
    * });
@@ -159,7 +165,7 @@ export class AuthSession {
    */
   waitForCompletion(options: PollOptions = {}): Observable<AuthResult> {
     const { options: resolved } = this.#context;
-    let checked: { intervalMs: number; timeoutMs: number };
+    let checked: CheckedPollOptions;
     try {
       checked = validatePollOptions(options, {
         intervalMs: resolved.intervalMs,
@@ -183,6 +189,8 @@ export class AuthSession {
       };
 
       return pollStatus(this.#context, this.#ref(), run).pipe(
+        // The caller's progress display hears every status, before the terminal one acts.
+        tap((status) => checked.onStatus?.(status)),
         // Only the terminal status decides; the INACTIVE ones before it are progress.
         filter((status) => status.status !== 'INACTIVE'),
         concatMap((status) =>

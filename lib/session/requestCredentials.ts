@@ -1,30 +1,27 @@
 import { defer, type Observable } from 'rxjs';
 
 import type { NormalizedConnectorParams } from '../config/validate';
-import { isNetworkError } from '../errors';
-import { retryWithBackoff } from '../polling/retryWithBackoff';
+import { NetworkError } from '../errors';
 import type { Credentials } from '../types';
 import { credentialsResponse } from '../wire/codecs';
 import { decodeBody } from '../wire/decode';
 import { credentialsRequest } from '../wire/requests';
 import type { SessionContext } from './SessionContext';
+import { retryTransient } from './retryTransient';
+import { secretRedactor } from './secretRedactor';
 
 /** Options of {@link requestCredentials}. @internal */
 export interface RequestCredentialsOptions {
-  /** No retry starts at or after this absolute time, in `scheduler.now()` milliseconds. */
+  /** The absolute end of the call, in `scheduler.now()` milliseconds, retries included. */
   readonly deadlineMs: number;
   /** The class and method asking, such as `FastnAuth.getCredentials`, for the log lines. */
   readonly caller: string;
-}
-
-/**
- * Tells whether an error may go away if the request is sent again: a {@link NetworkError} with
- * no response, 408, 429 or 5xx.
- *
- * @internal
- */
-export function isTransientError(error: unknown): boolean {
-  return isNetworkError(error) && error.transient;
+  /**
+   * The error for a deadline reached before any transient failure (a request that hangs).
+   *
+   * @default a transient {@link NetworkError} with no status code, from {@link noAnswerError}
+   */
+  readonly atDeadline?: () => Error;
 }
 
 /**
@@ -32,11 +29,11 @@ export function isTransientError(error: unknown): boolean {
  *
  * @param context - The client's options and transport.
  * @param params - The connector, and the session id when asked through a session.
- * @param options - The retry deadline and the caller's name.
+ * @param options - The deadline, the caller's name and the error for a hung request.
  * @returns A cold Observable that emits one {@link Credentials} and completes.
- * @throws A permanent {@link NetworkError}, an {@link InvalidResponseError}, or the last
- *   transient {@link NetworkError} once the next retry would pass the deadline; all delivered
- *   to the error channel.
+ * @throws A permanent {@link NetworkError}, an {@link InvalidResponseError}, or, by the
+ *   deadline at the latest, the last transient {@link NetworkError} (or `atDeadline()` when no
+ *   answer came at all); all delivered to the error channel.
  * @internal
  */
 export function requestCredentials(
@@ -50,6 +47,7 @@ export function requestCredentials(
   return defer(() => {
     // Counted per subscription: each subscriber runs its own attempts.
     let attempts = 0;
+    const startedAtMs = scheduler.now();
 
     return defer(() => {
       // Built per attempt, so a retry reads the headers afresh, like the first attempt did.
@@ -62,16 +60,31 @@ export function requestCredentials(
       decodeBody(
         credentialsResponse(() => scheduler.now()),
         'credentials response',
+        secretRedactor(resolved),
       ),
-      retryWithBackoff<Credentials>({
-        policy: { baseDelayMs: resolved.retryBaseDelayMs, maxDelayMs: resolved.retryMaxDelayMs },
-        isTransient: isTransientError,
-        retryAfterMs: (error) => (isNetworkError(error) ? error.retryAfterMs : undefined),
+      retryTransient<Credentials>(context, {
         deadlineMs: options.deadlineMs,
-        scheduler,
-        logger,
-        logPrefix: `[${options.caller}]`,
+        caller: options.caller,
+        atDeadline:
+          options.atDeadline ??
+          (() => noAnswerError(resolved.endpoints.credentials, options.deadlineMs - startedAtMs)),
       }),
     );
+  });
+}
+
+/**
+ * The error of a call whose deadline came while its request was still unanswered: transient
+ * and without a status code, like the transport's own timeout.
+ *
+ * @param path - The request's path below the base URL.
+ * @param budgetMs - How long the call was given, in milliseconds.
+ * @returns The error.
+ * @internal
+ */
+export function noAnswerError(path: string, budgetMs: number): NetworkError {
+  return new NetworkError(`POST ${path} failed: no answer within ${budgetMs} ms`, {
+    transient: true,
+    path,
   });
 }

@@ -1,4 +1,4 @@
-import { catchError, defer, map, tap, throwError, timeout, type Observable } from 'rxjs';
+import { catchError, defer, map, tap, throwError, type Observable } from 'rxjs';
 
 import type { NormalizedConnectorParams } from '../config/validate';
 import { TimeoutError, isNetworkError } from '../errors';
@@ -8,7 +8,9 @@ import { statusResponse } from '../wire/codecs';
 import { decodeBody } from '../wire/decode';
 import { statusRequest, type SessionRef } from '../wire/requests';
 import type { SessionContext } from './SessionContext';
-import { isTransientError, requestCredentials } from './requestCredentials';
+import { requestCredentials } from './requestCredentials';
+import { isTransientError } from './retryTransient';
+import { secretRedactor } from './secretRedactor';
 
 /**
  * One run of a session's status loop: its pacing and absolute deadline in scheduler time, and
@@ -41,7 +43,7 @@ export function requestStatus(
 ): Observable<StatusResponse> {
   // Built on subscribe, so each attempt reads the headers afresh and nothing is sent early.
   return defer(() => context.transport(statusRequest(context.options, ref))).pipe(
-    decodeBody(statusResponse, 'status response'),
+    decodeBody(statusResponse, 'status response', secretRedactor(context.options)),
   );
 }
 
@@ -112,14 +114,10 @@ export function credentialsAfterActive(
   return requestCredentials(context, params, {
     deadlineMs: run.deadlineMs,
     caller: `AuthSession.${run.method}`,
-  }).pipe(
     // The deadline bounds the whole wait, a credentials request that hangs included.
-    timeout({
-      first: new Date(run.deadlineMs),
-      scheduler: context.options.scheduler,
-      with: () => throwError(() => timeoutError(context, run, active)),
-    }),
-    // A transient failure leaves the retries only when the next one would pass the deadline.
+    atDeadline: () => timeoutError(context, run, active),
+  }).pipe(
+    // A transient failure ends the retries only at, or just before, the deadline: a timeout.
     catchError((error: unknown) =>
       throwError(() =>
         isTransientError(error) ? timeoutError(context, run, active, error) : error,

@@ -113,19 +113,6 @@ describe('FastnAuth', () => {
       });
     });
 
-    it('initialize is not retried: each attempt would create a session', () => {
-      testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
-        const unavailable = cold('-#', undefined, httpError(503));
-        const { transport } = scriptedTransport({ initialize: [unavailable] });
-        const client = virtualClient(testScheduler, transport);
-
-        expectObservable(errorAsValue(client.initialize({ connectorId: 'x' }))).toBe('-(E|)', {
-          E: expect.objectContaining({ name: 'NetworkError', statusCode: 503 }),
-        });
-        expectSubscriptions(unavailable.subscriptions).toBe('^!');
-      });
-    });
-
     it('initialize refuses a redirect URL that is not http(s)', () => {
       testScheduler.run(({ cold, expectObservable }) => {
         const evil = { ...INITIALIZE_WIRE, redirectUrl: 'javascript:alert(1)' };

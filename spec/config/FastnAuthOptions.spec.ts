@@ -22,6 +22,7 @@ describe('resolveOptions', () => {
         endpoints: DEFAULT_ENDPOINTS,
         requestTimeoutMs: 30_000,
         maxResponseBytes: 1_048_576,
+        maxConcurrentRequests: 64,
         intervalMs: 2000,
         timeoutMs: 300_000,
         retryBaseDelayMs: 500,
@@ -56,7 +57,7 @@ describe('resolveOptions', () => {
       allowInsecureHttp: false,
       stage: 'DRAFT',
       endpoints: { status: '/custom/status' },
-      http: { requestTimeoutMs: 5000, maxResponseBytes: 2048 },
+      http: { requestTimeoutMs: 5000, maxResponseBytes: 2048, maxConcurrentRequests: 8 },
       polling: { intervalMs: 250, timeoutMs: 60_000, retryBaseDelayMs: 100, retryMaxDelayMs: 100 },
       logger,
       scheduler,
@@ -70,6 +71,7 @@ describe('resolveOptions', () => {
         stage: 'DRAFT',
         requestTimeoutMs: 5000,
         maxResponseBytes: 2048,
+        maxConcurrentRequests: 8,
         intervalMs: 250,
         timeoutMs: 60_000,
         retryBaseDelayMs: 100,
@@ -262,6 +264,9 @@ describe('resolveOptions', () => {
       ['maxResponseBytes', 10.5],
       ['maxResponseBytes', Number.POSITIVE_INFINITY],
       ['maxResponseBytes', '1024'],
+      ['maxConcurrentRequests', 0],
+      ['maxConcurrentRequests', 2.5],
+      ['maxConcurrentRequests', 1e9],
     ])('rejects http.%s = %p, naming it and showing the value', (key, value) => {
       const error = thrownArgumentError(() => resolveOptions({ ...base, http: { [key]: value } }));
 

@@ -175,6 +175,19 @@ describe('validatePollOptions', () => {
     );
   });
 
+  it('accepts an onStatus function and returns it with the durations', () => {
+    const onStatus = (): void => undefined;
+
+    expect(validatePollOptions({ onStatus }, defaults)).toStrictEqual({ ...defaults, onStatus });
+  });
+
+  it.each([null, 'log', 42, {}])('rejects onStatus = %p, naming the field', (value) => {
+    const error = thrownArgumentError(() => validatePollOptions({ onStatus: value }, defaults));
+
+    expect(error.field).toBe('onStatus');
+    expect(error.message).toMatch(/^onStatus must be a function, got (null|an? \w+)$/);
+  });
+
   it('rejects an unknown key, so a misspelt timeout is not silently the default', () => {
     const error = thrownArgumentError(() => validatePollOptions({ timeoutMS: 1000 }, defaults));
 

@@ -76,6 +76,24 @@ describe('FastnAuth (promise)', () => {
     expect(result.credentials.accessToken).toEqual(expect.any(String));
   });
 
+  it('waitForCompletion reports every status heard to onStatus, INACTIVE included', async () => {
+    const session = await simClient().initialize({ connectorId: 'google-sheets' });
+    const heard: string[] = [];
+
+    const result = await session.waitForCompletion({
+      timeoutMs: 10_000,
+      onStatus: ({ status }) => {
+        heard.push(status);
+        // The user approves once the progress display has shown the pending state.
+        if (status === 'INACTIVE') sim.approve(session.id);
+      },
+    });
+
+    expect(result.status).toBe('ACTIVE');
+    expect(heard[0]).toBe('INACTIVE');
+    expect(heard[heard.length - 1]).toBe('ACTIVE');
+  });
+
   it('waitForCompletion rejects with an AuthenticationError when the user denies', async () => {
     const session = await simClient().initialize({ connectorId: 'google-sheets' });
     sim.deny(session.id, 'Nope');

@@ -71,6 +71,47 @@ describe('toPromise', () => {
     expect(counts.tornDown).toBe(1);
   });
 
+  describe("the abort's reason", () => {
+    async function abortedWith(abort: (controller: AbortController) => void, early: boolean) {
+      const controller = new AbortController();
+      if (early) abort(controller);
+      const promise = toPromise(NEVER, controller.signal);
+      if (!early) abort(controller);
+      return promise.catch((error: unknown) => error as AbortedError);
+    }
+
+    it.each([
+      ['before the call', true],
+      ['during the call', false],
+    ])('is the cause when it is an Error the caller built (%s)', async (_when, early) => {
+      const why = new Error('user closed the dialog');
+
+      const error = await abortedWith((controller) => controller.abort(why), early);
+
+      expect(error).toBeInstanceOf(AbortedError);
+      expect(error.cause).toBe(why);
+      expect(error.toJSON()).toMatchObject({
+        code: 'ABORTED',
+        cause: { name: 'Error', message: 'user closed the dialog' },
+      });
+    });
+
+    it.each([
+      ['no reason (the default AbortError)', (c: AbortController) => c.abort()],
+      ['a string', (c: AbortController) => c.abort('sk_live_not_an_error')],
+      ['an object', (c: AbortController) => c.abort({ apiKey: 'sk_live_not_an_error' })],
+    ])('is left out when it is %s', async (_kind, abort) => {
+      for (const early of [true, false]) {
+        const error = await abortedWith(abort, early);
+
+        expect(error).toBeInstanceOf(AbortedError);
+        expect(error.cause).toBeUndefined();
+        expect('cause' in error).toBe(false);
+        expect(JSON.stringify(error)).not.toContain('sk_live');
+      }
+    });
+  });
+
   it('ignores an abort that comes after the promise settled', async () => {
     const controller = new AbortController();
     const promise = toPromise(of('done'), controller.signal);

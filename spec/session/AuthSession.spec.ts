@@ -446,6 +446,72 @@ describe('AuthSession', () => {
     });
   });
 
+  describe('waitForCompletion with onStatus', () => {
+    it('calls onStatus with every status heard, INACTIVE included, before the result', () => {
+      const heard: [number, unknown][] = [];
+      testScheduler.run(({ cold, expectObservable }) => {
+        const { session, count } = sessionWith({
+          status: [cold('-I|', WIRE), cold('-I|', WIRE), cold('-A|', WIRE)],
+          credentials: [cold('-c|', { c: CREDENTIALS_WIRE })],
+        });
+        const onStatus = (status: unknown): void => {
+          heard.push([testScheduler.now(), status]);
+        };
+
+        expectObservable(session.waitForCompletion({ onStatus })).toBe('------------R|', {
+          R: { status: 'ACTIVE', credentials: CREDENTIALS },
+        });
+        testScheduler.schedule(() => expect(count('status')).toBe(3), 20);
+      });
+
+      expect(heard).toEqual([
+        [1, STATUS.I],
+        [6, STATUS.I],
+        [11, STATUS.A],
+      ]);
+    });
+
+    it('calls onStatus with FAILED before the AuthenticationError', () => {
+      const heard: unknown[] = [];
+      testScheduler.run(({ cold, expectObservable }) => {
+        const { session } = sessionWith({ status: [cold('-F|', WIRE)] });
+
+        const wait$ = session.waitForCompletion({ onStatus: (status) => heard.push(status) });
+        expectObservable(errorAsValue(wait$)).toBe('-(E|)', {
+          E: expect.objectContaining({ name: 'AuthenticationError' }),
+        });
+      });
+
+      expect(heard).toEqual([STATUS.F]);
+    });
+
+    it('ends the wait with the error onStatus throws', () => {
+      testScheduler.run(({ cold, expectObservable }) => {
+        const { session } = sessionWith({ status: [cold('-I|', WIRE)] });
+        const broken = new Error('display failed');
+
+        const wait$ = session.waitForCompletion({
+          onStatus: () => {
+            throw broken;
+          },
+        });
+        expectObservable(wait$).toBe('-#', undefined, broken);
+      });
+    });
+
+    it('delivers an onStatus that is not a function on subscribe, before any request', () => {
+      testScheduler.run(({ cold, expectObservable }) => {
+        const { session, count } = sessionWith({ status: [cold('-A|', WIRE)] });
+
+        const wait$ = session.waitForCompletion({ onStatus: 'log' } as never);
+        expectObservable(errorAsValue(wait$)).toBe('(E|)', {
+          E: expect.objectContaining({ name: 'InvalidArgumentError', field: 'onStatus' }),
+        });
+        testScheduler.schedule(() => expect(count('status')).toBe(0), 10);
+      });
+    });
+  });
+
   describe('getStatus and getCredentials', () => {
     it('getStatus sends one request and does not retry', () => {
       testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {

@@ -168,4 +168,44 @@ describe('invalidResponseError', () => {
   it('still builds an error from an empty list', () => {
     expect(invalidResponseError([], 'status response').message).toBe('Invalid status response');
   });
+
+  describe('with a redaction', () => {
+    const SECRET = `sk_live_${'x9'.repeat(40)}`;
+    const redact = (text: string): string => text.split(SECRET).join('[redacted]');
+
+    function failure(body: unknown) {
+      const result = initializeResponse.decode(body);
+      if (isRight(result)) throw new Error('expected a failure');
+      return invalidResponseError(result.left, 'initialize response', redact);
+    }
+
+    it('hides a secret before the value is cut, so no prefix of it is left', () => {
+      const error = failure({ sessionId: 's', stateKey: 'k', redirectUrl: `${SECRET}/x` });
+
+      expect(error.message).toBe(
+        'Invalid initialize response: `redirectUrl` should be an absolute http(s) URL, ' +
+          'got "[redacted]/x"',
+      );
+    });
+
+    it('hides a secret nested in an object value, in keys as well as strings', () => {
+      const error = failure({
+        sessionId: 's',
+        stateKey: 'k',
+        redirectUrl: { [SECRET]: [SECRET] },
+      });
+
+      expect(error.message).toContain('got {"[redacted]":["[redacted]"]}');
+      expect(error.message).not.toContain(SECRET.slice(0, 12));
+    });
+
+    it('shows a cyclic value without walking it forever', () => {
+      const cyclic: Record<string, unknown> = { token: SECRET };
+      cyclic.self = cyclic;
+
+      const error = failure({ sessionId: 's', stateKey: 'k', redirectUrl: cyclic });
+
+      expect(error.message).toContain('got {"token":"[redacted]","self":"[circular]"}');
+    });
+  });
 });
