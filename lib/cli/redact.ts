@@ -1,3 +1,4 @@
+import { redactSecrets, secretsToHide } from '../http/redactSecrets';
 import type { Credentials } from '../types';
 
 /**
@@ -24,21 +25,21 @@ const PREFIX_LENGTH = 4;
 /**
  * Hides a secret, keeping only a short prefix so a person can tell two tokens apart.
  *
- * A string of at least 12 characters keeps its first 4 (`ya29…(redacted)`); a shorter string and
- * any other value become `(redacted)`.
+ * A string of at least 12 characters keeps its first 4 (`ya29…[redacted]`); a shorter string and
+ * any other value become `[redacted]`.
  *
  * @param value - The secret.
  * @returns A printable stand-in that never holds more than the first four characters.
  * @example
  * ```ts
- * redactSecret('ya29.a0AfH6SMBx3'); // 'ya29…(redacted)'
+ * redactSecret('ya29.a0AfH6SMBx3'); // 'ya29…[redacted]'
  * ```
  */
 export function redactSecret(value: unknown): string {
   if (typeof value === 'string' && value.length >= MIN_LENGTH_FOR_PREFIX) {
-    return `${value.slice(0, PREFIX_LENGTH)}…(redacted)`;
+    return `${value.slice(0, PREFIX_LENGTH)}…[redacted]`;
   }
-  return '(redacted)';
+  return '[redacted]';
 }
 
 /**
@@ -90,14 +91,18 @@ export function redactCredentials(
  * Replaces every occurrence of the given secrets in a text, as a last guard before printing a
  * message that came from elsewhere (an error's message may quote a server that echoed a key).
  *
+ * It is the SDK's own redaction, with its rule: values shorter than six characters are left
+ * alone, since hiding them would garble the message and show where their letters sit.
+ *
  * @param text - The text to print.
- * @param secrets - The configured API key or token; empty and missing entries are ignored.
- * @returns The text with each secret replaced by `(redacted)`.
+ * @param secrets - The configured API key or token; missing and short entries are ignored.
+ * @returns The text with each secret replaced by `[redacted]`.
+ * @example
+ * ```ts
+ * scrubSecrets('invalid key sk_live_123456', ['sk_live_123456']); // 'invalid key [redacted]'
+ * ```
  */
 export function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  return secrets.reduce<string>(
-    (scrubbed, secret) =>
-      secret === undefined || secret === '' ? scrubbed : scrubbed.split(secret).join('(redacted)'),
-    text,
-  );
+  const configured = secrets.filter((secret): secret is string => secret !== undefined);
+  return redactSecrets(text, secretsToHide(configured));
 }

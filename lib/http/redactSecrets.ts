@@ -23,7 +23,21 @@ export function secretValues(headers: Readonly<Record<string, string>>): readonl
     if (credentials?.[1] !== undefined) secrets.add(credentials[1]);
   }
 
-  return [...secrets]
+  return secretsToHide(secrets);
+}
+
+/**
+ * @internal Chooses, among candidate secret values, those {@link redactSecrets} should hide.
+ *
+ * Values shorter than six characters are dropped: hiding them would garble ordinary words and
+ * show where their letters sit. The rest come longest first so that a value never hides only
+ * part of another.
+ *
+ * @param values - The candidates, such as a configured API key and token.
+ * @returns The values to hide, each once, longest first.
+ */
+export function secretsToHide(values: Iterable<string>): readonly string[] {
+  return [...new Set(values)]
     .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
     .sort((a, b) => b.length - a.length);
 }

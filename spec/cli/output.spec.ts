@@ -16,7 +16,7 @@ function capture(): { stream: PassThrough; text: () => string } {
 describe('formatCredentials', () => {
   it('aligns one key-value line per field present, extra keys prefixed', () => {
     const text = formatCredentials('google-sheets', 'ACTIVE', {
-      accessToken: 'ya29…(redacted)',
+      accessToken: 'ya29…[redacted]',
       expiresAt: '2030-01-01T00:00:00.000Z',
       extra: { scope: 'read', limits: { daily: 5 } },
     });
@@ -24,7 +24,7 @@ describe('formatCredentials', () => {
     expect(text).toBe(
       'connector     google-sheets\n' +
         'status        ACTIVE\n' +
-        'accessToken   ya29…(redacted)\n' +
+        'accessToken   ya29…[redacted]\n' +
         'expiresAt     2030-01-01T00:00:00.000Z\n' +
         'extra.scope   read\n' +
         'extra.limits  {"daily":5}\n',
@@ -48,7 +48,7 @@ describe('printCredentials', () => {
 
     expect(out.text()).toBe(
       '{"status":"ACTIVE","connectorId":"google-sheets","credentials":' +
-        '{"accessToken":"ya29…(redacted)","extra":{"client_secret":"(redacted)"}}}\n',
+        '{"accessToken":"ya29…[redacted]","extra":{"client_secret":"[redacted]"}}}\n',
     );
   });
 
@@ -122,7 +122,7 @@ describe('reportError', () => {
     });
 
     expect(err.text()).not.toContain('sk-live-123');
-    expect(err.text()).toContain('bad key (redacted)');
+    expect(err.text()).toContain('bad key [redacted]');
   });
 });
 

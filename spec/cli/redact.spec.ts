@@ -11,27 +11,27 @@ const credentials: Credentials = {
 
 describe('redactSecret', () => {
   it('keeps the first four characters of a long secret and marks the rest redacted', () => {
-    expect(redactSecret('ya29.a0AfH6SMBx3')).toBe('ya29…(redacted)');
+    expect(redactSecret('ya29.a0AfH6SMBx3')).toBe('ya29…[redacted]');
   });
 
   it('hides a secret shorter than twelve characters entirely', () => {
-    expect(redactSecret('abcdefghijk')).toBe('(redacted)');
+    expect(redactSecret('abcdefghijk')).toBe('[redacted]');
   });
 
   it('hides values that are not strings entirely', () => {
-    expect(redactSecret(123456789012345)).toBe('(redacted)');
-    expect(redactSecret({ nested: 'ya29.a0AfH6SMBx3' })).toBe('(redacted)');
+    expect(redactSecret(123456789012345)).toBe('[redacted]');
+    expect(redactSecret({ nested: 'ya29.a0AfH6SMBx3' })).toBe('[redacted]');
   });
 });
 
 describe('redactCredentials', () => {
   it('redacts both tokens and every extra value whose key is not known to be safe', () => {
     expect(redactCredentials(credentials, false)).toEqual({
-      accessToken: 'ya29…(redacted)',
-      refreshToken: '1//0…(redacted)',
+      accessToken: 'ya29…[redacted]',
+      refreshToken: '1//0…[redacted]',
       tokenType: 'Bearer',
       expiresAt: '2030-01-01T00:00:00.000Z',
-      extra: { scope: 'sheets.readonly', client_secret: 'shh-…(redacted)', api_key: '(redacted)' },
+      extra: { scope: 'sheets.readonly', client_secret: 'shh-…[redacted]', api_key: '[redacted]' },
     });
   });
 
@@ -55,9 +55,24 @@ describe('redactCredentials', () => {
 });
 
 describe('scrubSecrets', () => {
-  it('replaces every occurrence of each secret', () => {
-    expect(scrubSecrets('key k1 and k1 and t2', ['k1', 't2'])).toBe(
-      'key (redacted) and (redacted) and (redacted)',
+  it('replaces every occurrence of each secret with the SDK marker', () => {
+    expect(
+      scrubSecrets('key sk_live_123456, again sk_live_123456, and tok_abcdefgh', [
+        'sk_live_123456',
+        'tok_abcdefgh',
+      ]),
+    ).toBe('key [redacted], again [redacted], and [redacted]');
+  });
+
+  it('leaves a secret shorter than six characters alone, so the message stays readable', () => {
+    const message = 'give only one of --api-key and --auth-token';
+
+    expect(scrubSecrets(message, ['a', 'b', 'key12'])).toBe(message);
+  });
+
+  it('hides a longer secret whole even when a shorter one is part of it', () => {
+    expect(scrubSecrets('got sk_live_123456', ['sk_live', 'sk_live_123456'])).toBe(
+      'got [redacted]',
     );
   });
 

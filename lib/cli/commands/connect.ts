@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import open from 'open';
 
-import { InvalidArgumentError, isAuthenticationError } from '../../errors';
+import { InvalidArgumentError } from '../../errors';
 import type { AuthSession } from '../../promise';
 import type { AuthResult } from '../../types';
 import type { CliContext } from '../CliContext';
@@ -54,7 +54,11 @@ export function registerConnect(program: Command, context: CliContext): void {
       'time between status requests (default 2000)',
       parseNonNegativeInteger,
     )
-    .option('--timeout-ms <n>', 'how long to wait in all (default 300000)', parseNonNegativeInteger)
+    .option(
+      '--timeout-ms <n>',
+      'how long to wait; also bounds the retries of the start (default 300000)',
+      parseNonNegativeInteger,
+    )
     .option('--open', 'open the consent URL in the default browser');
   addJsonOption(command)
     .option('--show-secrets', 'print tokens and secret values instead of redacting them')
@@ -86,7 +90,8 @@ async function connect(
 
   // Whatever happens below, the embedded simulator must stop, or the process would not exit.
   try {
-    const client = createClient(context, local?.config ?? connectionConfig(command));
+    // The flags also bound initialize, whose transient failures are retried within the timeout.
+    const client = createClient(context, local?.config ?? connectionConfig(command), flags);
     const session = await client.initialize(connectorParams(connectorId, flags), {
       signal: context.signal,
     });
@@ -173,20 +178,15 @@ async function waitWithProgress(
     json: flags.json === true,
   });
 
-  // A session just initialized is pending; the wait only reports the status that ends it.
-  progress.status('INACTIVE');
+  // Every status the wait hears reaches the display, INACTIVE included, so it follows the
+  // session live. The interval and the timeout are the client's (--interval-ms, --timeout-ms).
   try {
-    const result = await session.waitForCompletion({
-      ...(flags.intervalMs !== undefined && { intervalMs: flags.intervalMs }),
-      ...(flags.timeoutMs !== undefined && { timeoutMs: flags.timeoutMs }),
+    return await session.waitForCompletion({
+      onStatus: ({ status }) => progress.status(status),
       signal: context.signal,
     });
-    progress.status(result.status);
-    return result;
-  } catch (error) {
-    if (isAuthenticationError(error)) progress.status('FAILED');
-    throw error;
   } finally {
+    // Whatever ended the wait, the spinner's timer must stop or the process would not exit.
     progress.stop();
   }
 }

@@ -1,6 +1,12 @@
 import { InvalidArgumentError as CommanderArgumentError, type Command } from 'commander';
 
-import { parseFaultSpec, startSimulator, type FaultOptions } from '../../simulator';
+import { InvalidArgumentError } from '../../errors';
+import {
+  parseFaultSpec,
+  startSimulator,
+  type FaultOptions,
+  type SimulatorHandle,
+} from '../../simulator';
 import type { CliContext } from '../CliContext';
 import { parseNonNegativeInteger } from '../options';
 import { runAction } from '../runAction';
@@ -52,13 +58,7 @@ export function registerSimulate(program: Command, context: CliContext): void {
 }
 
 async function simulate(context: CliContext, flags: SimulateFlags): Promise<void> {
-  const simulator = await startSimulator({
-    ...(flags.port !== undefined && { port: flags.port }),
-    ...(flags.approveAfterMs !== undefined && { approveAfterMs: flags.approveAfterMs }),
-    ...(flags.fault !== undefined && { faults: flags.fault }),
-    ...(flags.sessionTtlMs !== undefined && { sessionTtlMs: flags.sessionTtlMs }),
-    logger: (line) => context.stderr.write(`${line}\n`),
-  });
+  const simulator = await listen(context, flags);
 
   context.stdout.write(
     `FASTN_BASE_URL=${simulator.url}\n` +
@@ -74,6 +74,29 @@ async function simulate(context: CliContext, flags: SimulateFlags): Promise<void
   });
   await simulator.close();
   context.stderr.write('Simulator stopped.\n');
+}
+
+async function listen(context: CliContext, flags: SimulateFlags): Promise<SimulatorHandle> {
+  try {
+    return await startSimulator({
+      ...(flags.port !== undefined && { port: flags.port }),
+      ...(flags.approveAfterMs !== undefined && { approveAfterMs: flags.approveAfterMs }),
+      ...(flags.fault !== undefined && { faults: flags.fault }),
+      ...(flags.sessionTtlMs !== undefined && { sessionTtlMs: flags.sessionTtlMs }),
+      logger: (line) => context.stderr.write(`${line}\n`),
+    });
+  } catch (error) {
+    // A port taken by another program is a choice the person made with --port, not a fault of
+    // the simulator: say which port, with the usage exit code, so they pick another.
+    if (flags.port !== undefined && isAddressInUse(error)) {
+      throw new InvalidArgumentError('port', `port ${flags.port} is already in use`);
+    }
+    throw error;
+  }
+}
+
+function isAddressInUse(error: unknown): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
 }
 
 function parsePort(value: string): number {

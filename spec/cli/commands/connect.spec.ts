@@ -1,3 +1,4 @@
+import { startSimulator, type SimulatorHandle } from '../../../lib/simulator';
 import { closedPort, runCli, waitForOutput } from '../runCli';
 
 const LOCAL = ['connect', 'google-sheets', '--local', '--interval-ms', '100'];
@@ -13,8 +14,8 @@ describe('fastn-auth connect --local', () => {
     expect(run.stderr).toMatch(/Authorized: ACTIVE/);
     expect(run.stdout).toMatch(/^connector +google-sheets$/m);
     expect(run.stdout).toMatch(/^status +ACTIVE$/m);
-    expect(run.stdout).toMatch(/^accessToken +\S{4}…\(redacted\)$/m);
-    expect(run.stdout).toMatch(/^refreshToken +\S{4}…\(redacted\)$/m);
+    expect(run.stdout).toMatch(/^accessToken +\S{4}…\[redacted\]$/m);
+    expect(run.stdout).toMatch(/^refreshToken +\S{4}…\[redacted\]$/m);
     expect(run.stdout).toMatch(/^expiresAt +\d{4}-\d\d-\d\dT/m);
   });
 
@@ -27,21 +28,39 @@ describe('fastn-auth connect --local', () => {
       status: 'ACTIVE',
       connectorId: 'google-sheets',
       credentials: expect.objectContaining({
-        accessToken: expect.stringMatching(/^.{4}…\(redacted\)$/),
-        refreshToken: expect.stringMatching(/^.{4}…\(redacted\)$/),
+        accessToken: expect.stringMatching(/^.{4}…\[redacted\]$/),
+        refreshToken: expect.stringMatching(/^.{4}…\[redacted\]$/),
       }),
     });
   });
 
-  it('writes its progress on stderr as JSON lines with --json', async () => {
-    const run = await runCli([...LOCAL, '--approve-after-ms', '200', '--json']);
+  it('shows the INACTIVE status it hears, once, then ACTIVE, while polling every 100 ms', async () => {
+    const run = await runCli([...LOCAL, '--approve-after-ms', '600']);
 
+    expect(run.code).toBe(0);
+    const progress = run.stderr.split('\n').filter((line) => /^(Waiting|Authoriz)/.test(line));
+    expect(progress).toEqual([
+      expect.stringMatching(/^Waiting for authorization: INACTIVE \(0 s\)$/),
+      expect.stringMatching(/^Authorized: ACTIVE \(\d+ s\)$/),
+    ]);
+  });
+
+  it('writes one JSON status event per change on stderr with --json, in order', async () => {
+    const run = await runCli([...LOCAL, '--approve-after-ms', '600', '--json']);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'ACTIVE' });
     const events = run.stderr
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(events[0]).toMatchObject({ event: 'initialized', redirectUrl: expect.any(String) });
-    expect(events.slice(1).map((event) => event.status)).toEqual(['INACTIVE', 'ACTIVE']);
+      .map((line) => JSON.parse(line) as { event: string; status?: string; elapsedMs?: number });
+    expect(events.map(({ event, status }) => [event, status])).toEqual([
+      ['initialized', undefined],
+      ['status', 'INACTIVE'],
+      ['status', 'ACTIVE'],
+    ]);
+    expect(events[2]!.elapsedMs).toBeGreaterThanOrEqual(events[1]!.elapsedMs!);
   });
 
   it('prints the tokens in full with --show-secrets', async () => {
@@ -154,5 +173,51 @@ describe('fastn-auth connect against an API', () => {
 
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^fastn-auth: .*baseUrl/);
+  });
+});
+
+describe('fastn-auth connect against the simulator', () => {
+  let simulator: SimulatorHandle;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ approveAfterMs: 600 });
+    env = {
+      FASTN_SPACE_ID: simulator.spaceId,
+      FASTN_API_KEY: simulator.apiKey,
+      FASTN_BASE_URL: simulator.url,
+    };
+  });
+
+  afterEach(() => simulator.setFaults({}));
+
+  afterAll(() => simulator.close());
+
+  it('reports each status when its answer arrives, with the elapsed time', async () => {
+    simulator.setFaults({ latencyMs: 300, paths: ['/ucl/connectorAuth/status'] });
+
+    const run = await runCli(['connect', 'google-sheets', '--json', '--interval-ms', '100'], {
+      env,
+    });
+
+    expect(run.code).toBe(0);
+    const statuses = run.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { status?: string; elapsedMs?: number })
+      .filter((event) => event.status !== undefined);
+    expect(statuses.map((event) => event.status)).toEqual(['INACTIVE', 'ACTIVE']);
+    expect(statuses[0]!.elapsedMs).toBeGreaterThanOrEqual(250);
+  });
+
+  it('gives up on a failing initialize by --timeout-ms with exit code 5', async () => {
+    simulator.setFaults({ transientErrorRate: 1, paths: ['/ucl/connectorAuth/initialize'] });
+    const startedAtMs = Date.now();
+
+    const run = await runCli(['connect', 'google-sheets', '--timeout-ms', '700'], { env });
+
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/^fastn-auth: .*\b50[0234]\b/m);
+    expect(Date.now() - startedAtMs).toBeLessThan(5_000);
   });
 });

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 
 import { runCli, waitForOutput } from '../runCli';
 
@@ -42,5 +43,21 @@ describe('fastn-auth simulate', () => {
 
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^fastn-auth: .*--port.*0 to 65535/);
+  });
+
+  it('exits 2 naming the port when another program listens on it', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as { port: number };
+
+    try {
+      const run = await runCli(['simulate', '--port', String(port)]);
+
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`fastn-auth: port ${port} is already in use\n`);
+      expect(run.stdout).toBe('');
+    } finally {
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
   });
 });
