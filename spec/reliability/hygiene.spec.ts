@@ -1,6 +1,8 @@
 import { getEventListeners } from 'node:events';
 
-import { FastnAuth as RxFastnAuth, type FastnAuthOptions } from '../../lib';
+import type { Subscription } from 'rxjs';
+
+import { FastnAuth as RxFastnAuth, NetworkError, type FastnAuthOptions } from '../../lib';
 import { FastnAuth } from '../../lib/promise';
 import {
   json,
@@ -8,6 +10,12 @@ import {
   type LoopbackServer,
   type RecordedRequest,
 } from '../support/loopbackServer';
+import {
+  countingScheduler,
+  probeTransport,
+  type CountingScheduler,
+  type ProbeTransport,
+} from './support/probeTransport';
 
 /**
  * A thousand cancelled streams and calls must leave nothing behind: no socket, no timer, no
@@ -50,17 +58,32 @@ const STATE = {
 interface Resources {
   readonly handles: number;
   readonly timers: number;
+  /** The kind of each resource, sorted: shown when a count is over. */
+  readonly kinds: readonly string[];
+}
+
+/**
+ * No socket, server or other handle beyond the baseline. Timers are left to the counting
+ * scheduler, which sees exactly the SDK's own.
+ */
+function expectNoHandlesLeft(now: Resources, baseline: Resources): void {
+  expect(now.handles - now.timers).toBeLessThanOrEqual(baseline.handles - baseline.timers);
 }
 
 /** Fewer is fine (a handle of the runner's may have closed meanwhile); more is a leak. */
 function expectNoMoreThan(now: Resources, baseline: Resources): void {
+  if (now.handles > baseline.handles) expect(now.kinds).toEqual(baseline.kinds);
   expect(now.handles).toBeLessThanOrEqual(baseline.handles);
   expect(now.timers).toBeLessThanOrEqual(baseline.timers);
 }
 
 function activeResources(): Resources {
   const info = process.getActiveResourcesInfo();
-  return { handles: info.length, timers: info.filter((kind) => kind === 'Timeout').length };
+  return {
+    handles: info.length,
+    timers: info.filter((kind) => kind === 'Timeout').length,
+    kinds: [...info].sort(),
+  };
 }
 
 /**
@@ -196,5 +219,197 @@ describe('after many cancellations nothing is left behind', () => {
 
     expect(getEventListeners(shared, 'abort')).toHaveLength(0);
     expectNoMoreThan(await closeAndSettle(server, baseline), baseline);
+  });
+});
+
+/** One turn of the event loop: callbacks already queued (an abort's, a close's) run first. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Options for a client on an injected transport with the real `asyncScheduler`: every poll
+ * interval, deadline and backoff is a real timer, and all of them are far away, so each one is
+ * still pending when its cycle unsubscribes and only the unsubscription can clear it.
+ */
+function probeOptions(
+  probe: ProbeTransport,
+  scheduler: CountingScheduler,
+  lines: string[] = [],
+): FastnAuthOptions {
+  return {
+    spaceId: 'space-1',
+    apiKey: 'key-1',
+    transport: probe.transport,
+    scheduler,
+    polling: {
+      intervalMs: 60_000,
+      timeoutMs: 600_000,
+      retryBaseDelayMs: 60_000,
+      retryMaxDelayMs: 120_000,
+    },
+    logger: { debug: (line) => lines.push(line) },
+  };
+}
+
+/**
+ * The resources once they are back to the baseline, or after a bounded number of turns. With an
+ * injected transport the SDK holds no socket, and its timers are cleared synchronously on
+ * unsubscribe; the turns are for the runner's own handles (a reporter's write in progress).
+ */
+async function settle(baseline: Resources): Promise<Resources> {
+  for (let turn = 0; turn < 200; turn += 1) {
+    const now = activeResources();
+    if (now.handles <= baseline.handles && now.timers <= baseline.timers) return now;
+    await nextTurn();
+  }
+  return activeResources();
+}
+
+/** Every request was torn down and no signal of the transport kept its listener. */
+function expectAllTornDown(probe: ProbeTransport, requests: number): void {
+  expect(probe.subscribed()).toBe(requests);
+  expect(probe.tornDown()).toBe(requests);
+  expect(probe.signals).toHaveLength(requests);
+  expect(probe.signals.filter((signal) => getEventListeners(signal, 'abort').length > 0)).toEqual(
+    [],
+  );
+}
+
+/**
+ * The batch's timers are armed: exactly `expected` more than before it.
+ */
+function expectPending(addedTimers: number, expected: number): void {
+  expect(addedTimers).toBe(expected);
+}
+
+/**
+ * Runs CYCLES cycles in BATCH-sized groups: `start` begins one cycle and returns its
+ * subscription; after a turn of the event loop (so the cycles are truly pending, not merely
+ * built) `check` sees the batch in that state, then every subscription is cancelled.
+ */
+async function cyclesAcrossTurns(
+  scheduler: CountingScheduler,
+  start: (index: number) => Subscription,
+  check: (batch: number, addedTimers: number) => void,
+): Promise<void> {
+  for (let first = 0; first < CYCLES; first += BATCH) {
+    const before = scheduler.armed();
+    const subscriptions = Array.from({ length: BATCH }, (_, offset) => start(first + offset));
+    await nextTurn();
+    check(first / BATCH + 1, scheduler.armed() - before);
+    for (const subscription of subscriptions) subscription.unsubscribe();
+  }
+}
+
+describe('after a thousand cancellations on an injected transport nothing is left behind', () => {
+  it('status$ unsubscribed in the turn it was subscribed, its request in flight', async () => {
+    const baseline = activeResources();
+    const scheduler = countingScheduler();
+    const probe = probeTransport();
+    const client = new RxFastnAuth(probeOptions(probe, scheduler));
+    let inFlight = 0;
+
+    for (let index = 0; index < CYCLES; index += 1) {
+      const subscription = client.resume({ ...STATE, id: `s${index}` }).status$.subscribe();
+      inFlight += probe.subscribed() - probe.tornDown();
+      subscription.unsubscribe();
+    }
+
+    expect(inFlight).toBe(CYCLES);
+    expectAllTornDown(probe, CYCLES);
+    // Clearing a timer is synchronous: none waits for a later turn to go.
+    expect(scheduler.armed()).toBe(0);
+    expectNoHandlesLeft(await settle(baseline), baseline);
+  });
+
+  it('status$ unsubscribed after its first answer, the next poll pending', async () => {
+    const baseline = activeResources();
+    const scheduler = countingScheduler();
+    const probe = probeTransport((subscriber) => {
+      subscriber.next({ status: 'INACTIVE' });
+      subscriber.complete();
+    });
+    const client = new RxFastnAuth(probeOptions(probe, scheduler));
+    const heard: string[] = [];
+
+    await cyclesAcrossTurns(
+      scheduler,
+      (index) =>
+        client
+          .resume({ ...STATE, id: `s${index}` })
+          .status$.subscribe(({ status }) => heard.push(status)),
+      (_batch, addedTimers) => {
+        // Answered: no request in flight, only the interval and the deadline are pending.
+        expect(probe.subscribed()).toBe(probe.tornDown());
+        expectPending(addedTimers, 2 * BATCH);
+      },
+    );
+
+    expect(heard).toEqual(Array.from({ length: CYCLES }, () => 'INACTIVE'));
+    expectAllTornDown(probe, CYCLES);
+    expect(scheduler.armed()).toBe(0);
+    expectNoHandlesLeft(await settle(baseline), baseline);
+  });
+
+  it('waitForCompletion unsubscribed while it backs off after a transient failure', async () => {
+    const baseline = activeResources();
+    // One error for every attempt: the retries see the same transient failure each time.
+    const reset = new NetworkError('connection reset', { transient: true });
+    const scheduler = countingScheduler();
+    const probe = probeTransport((subscriber) => subscriber.error(reset));
+    const lines: string[] = [];
+    const client = new RxFastnAuth(probeOptions(probe, scheduler, lines));
+    const errors: unknown[] = [];
+    const backingOff = () => lines.filter((line) => line.includes('; retry 1 in ')).length;
+
+    await cyclesAcrossTurns(
+      scheduler,
+      (index) =>
+        client
+          .resume({ ...STATE, id: `s${index}` })
+          .waitForCompletion()
+          .subscribe({ error: (error: unknown) => errors.push(error) }),
+      (batch, addedTimers) => {
+        // One failed attempt each, and each one waiting out its backoff beside its deadline.
+        expect(probe.subscribed()).toBe(batch * BATCH);
+        expect(backingOff()).toBe(batch * BATCH);
+        expectPending(addedTimers, 2 * BATCH);
+      },
+    );
+
+    expect(errors).toEqual([]);
+    expectAllTornDown(probe, CYCLES);
+    expect(scheduler.armed()).toBe(0);
+    expectNoHandlesLeft(await settle(baseline), baseline);
+  });
+
+  it('promise waitForCompletion aborted mid-flight: no listener on any signal', async () => {
+    const baseline = activeResources();
+    const scheduler = countingScheduler();
+    const probe = probeTransport();
+    const client = new FastnAuth(probeOptions(probe, scheduler));
+    const signals: AbortSignal[] = [];
+
+    for (let first = 0; first < CYCLES; first += BATCH) {
+      const controllers = Array.from({ length: BATCH }, () => new AbortController());
+      const calls = controllers.map((controller, offset) =>
+        client
+          .resume({ ...STATE, id: `s${first + offset}` })
+          .waitForCompletion({ signal: controller.signal })
+          .catch((error: unknown) => error),
+      );
+      await nextTurn();
+      expect(probe.subscribed() - probe.tornDown()).toBe(BATCH);
+
+      for (const controller of controllers) controller.abort();
+
+      for (const error of await Promise.all(calls))
+        expect(error).toMatchObject({ code: 'ABORTED' });
+      signals.push(...controllers.map((controller) => controller.signal));
+    }
+
+    expect(signals.filter((signal) => getEventListeners(signal, 'abort').length > 0)).toEqual([]);
+    expectAllTornDown(probe, CYCLES);
+    expect(scheduler.armed()).toBe(0);
+    expectNoHandlesLeft(await settle(baseline), baseline);
   });
 });

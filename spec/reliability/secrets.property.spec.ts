@@ -40,6 +40,7 @@ const PATHS = {
   redirect: '/redirect',
   invalid: '/invalid',
   hang: '/hang',
+  echoIntoFields: '/echo-into-fields',
 };
 
 let server: LoopbackServer;
@@ -74,6 +75,18 @@ beforeAll(async () => {
     response.end('not json');
   });
   server.route(PATHS.hang, () => undefined);
+  // A 2xx answer with the bare secret in the field the call reads, in a shape that fails to
+  // decode: initialize's redirectUrl, status's status word, credentials' auth.
+  server.route(PATHS.echoIntoFields, (request, response) => {
+    const secret = echoed(request.headers).replace(/^Bearer\s+/, '');
+    json(200, {
+      sessionId: 's1',
+      stateKey: 'k1',
+      redirectUrl: `not a url ${secret}`,
+      status: `DONE-${secret}`,
+      auth: `token ${secret}`,
+    })(request, response);
+  });
 });
 
 afterAll(() => server.close());
@@ -120,7 +133,11 @@ function clientWith(secret: string, kind: 'apiKey' | 'authToken', overrides: obj
   return { client: new FastnAuth(options), logged };
 }
 
-const endpointsAt = (path: string) => ({ endpoints: { initialize: path, status: path } });
+const endpointsAt = (path: string) => ({
+  endpoints: { initialize: path, status: path, credentials: path },
+});
+/** Initialize is bounded by `polling.timeoutMs`: room for its request and retries. */
+const ROOMY_POLLING = { intervalMs: 5, timeoutMs: 5000, retryBaseDelayMs: 5, retryMaxDelayMs: 10 };
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,
@@ -179,13 +196,21 @@ describe('no API key or token ever shows', () => {
           { overrides: endpointsAt(PATHS.invalid), expected: InvalidResponseError },
           { overrides: { baseUrl: refusedUrl }, expected: NetworkError },
           {
-            overrides: { ...endpointsAt(PATHS.hang), http: { requestTimeoutMs: 30 } },
+            // A short deadline: each retry of a hung request would cost another 30 ms.
+            overrides: {
+              ...endpointsAt(PATHS.hang),
+              http: { requestTimeoutMs: 30 },
+              polling: { ...ROOMY_POLLING, timeoutMs: 60 },
+            },
             expected: NetworkError,
           },
         ];
 
         for (const { overrides, expected, statusCode, echoed } of calls) {
-          const { client, logged } = clientWith(secret, kind, overrides);
+          const { client, logged } = clientWith(secret, kind, {
+            polling: ROOMY_POLLING,
+            ...overrides,
+          });
           const error = await failureOf(client.initialize({ connectorId: 'google-sheets' }));
 
           expect(error).toBeInstanceOf(expected);
@@ -202,10 +227,49 @@ describe('no API key or token ever shows', () => {
     expect(server.requests.some((request) => request.path === '/stolen')).toBe(false);
   });
 
+  it('in the message of a 2xx answer that echoes it into a field that fails to decode', async () => {
+    await fc.assert(
+      fc.asyncProperty(secrets, kinds, async (secret, kind) => {
+        const { client, logged } = clientWith(secret, kind, {
+          ...endpointsAt(PATHS.echoIntoFields),
+          polling: ROOMY_POLLING,
+        });
+        const session = client.resume({
+          version: 1,
+          id: 's1',
+          stateKey: 'k1',
+          redirectUrl: 'https://c.example/s1',
+          connectorId: 'google-sheets',
+          orgId: 'community',
+        });
+        const calls = [
+          { fieldPath: 'redirectUrl', call: client.initialize({ connectorId: 'google-sheets' }) },
+          { fieldPath: 'status', call: session.getStatus() },
+          { fieldPath: 'auth', call: client.getCredentials({ connectorId: 'google-sheets' }) },
+        ];
+
+        for (const { fieldPath, call } of calls) {
+          const error = await failureOf(call);
+
+          expect(error).toBeInstanceOf(InvalidResponseError);
+          expect(error).toHaveProperty('fieldPath', fieldPath);
+          // The value is quoted in the message: the redaction is what keeps the secret out.
+          if (fieldPath !== 'auth') expect((error as Error).message).toContain('[redacted]');
+          expectHidden(secret, [...renderings(error), ...logged]);
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('in timeouts, aborts, saved sessions and inspected clients', async () => {
     await fc.assert(
       fc.asyncProperty(secrets, kinds, async (secret, kind) => {
-        const { client, logged } = clientWith(secret, kind, endpointsAt(PATHS.hang));
+        // Roomy polling, so the aborted initialize is not cut short by its own deadline first.
+        const { client, logged } = clientWith(secret, kind, {
+          ...endpointsAt(PATHS.hang),
+          polling: ROOMY_POLLING,
+        });
         const session = client.resume({
           version: 1,
           id: 's1',
@@ -215,7 +279,7 @@ describe('no API key or token ever shows', () => {
           orgId: 'community',
         });
 
-        const timedOut = await failureOf(session.waitForCompletion());
+        const timedOut = await failureOf(session.waitForCompletion({ timeoutMs: 40 }));
         const controller = new AbortController();
         const arrived = server.nextRequest(PATHS.hang);
         const pending = failureOf(
