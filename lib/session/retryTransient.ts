@@ -1,6 +1,8 @@
 import { defer, tap, throwError, timeout, type MonoTypeOperatorFunction } from 'rxjs';
 
+import type { ResolvedOptions } from '../config/FastnAuthOptions';
 import { isNetworkError } from '../errors';
+import type { RetryPolicy } from '../polling/backoffDelayMs';
 import { retryWithBackoff } from '../polling/retryWithBackoff';
 import type { SessionContext } from './SessionContext';
 
@@ -27,6 +29,24 @@ export function isTransientError(error: unknown): boolean {
 }
 
 /**
+ * The wait a failed request's server asked for (`Retry-After`), in milliseconds, if any.
+ *
+ * @internal
+ */
+export function retryAfterOf(error: unknown): number | undefined {
+  return isNetworkError(error) ? error.retryAfterMs : undefined;
+}
+
+/**
+ * The client's backoff between retries, for the polling engine.
+ *
+ * @internal
+ */
+export function retryPolicyOf(options: ResolvedOptions): RetryPolicy {
+  return { baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs };
+}
+
+/**
  * Retries one request of the contract on transient failures, with the client's backoff
  * (honouring `Retry-After`), and bounds the whole call by an absolute deadline.
  *
@@ -45,7 +65,7 @@ export function retryTransient<T>(
   context: SessionContext,
   options: RetryTransientOptions,
 ): MonoTypeOperatorFunction<T> {
-  const { logger, scheduler, retryBaseDelayMs, retryMaxDelayMs } = context.options;
+  const { logger, scheduler } = context.options;
   const logPrefix = `[${options.caller}]`;
 
   return (source) =>
@@ -60,9 +80,9 @@ export function retryTransient<T>(
           },
         }),
         retryWithBackoff<T>({
-          policy: { baseDelayMs: retryBaseDelayMs, maxDelayMs: retryMaxDelayMs },
+          policy: retryPolicyOf(context.options),
           isTransient: isTransientError,
-          retryAfterMs: (error) => (isNetworkError(error) ? error.retryAfterMs : undefined),
+          retryAfterMs: retryAfterOf,
           deadlineMs: options.deadlineMs,
           ...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
           scheduler,

@@ -1,7 +1,7 @@
 import { catchError, defer, map, tap, throwError, type Observable } from 'rxjs';
 
 import type { NormalizedConnectorParams } from '../config/validate';
-import { TimeoutError, isNetworkError } from '../errors';
+import { TimeoutError } from '../errors';
 import { poll } from '../polling/poll';
 import type { AuthResult, StatusResponse } from '../types';
 import { statusResponse } from '../wire/codecs';
@@ -9,7 +9,7 @@ import { decodeBody } from '../wire/decode';
 import { statusRequest, type SessionRef } from '../wire/requests';
 import type { SessionContext } from './SessionContext';
 import { requestCredentials } from './requestCredentials';
-import { isTransientError } from './retryTransient';
+import { isTransientError, retryAfterOf, retryPolicyOf } from './retryTransient';
 import { secretRedactor } from './secretRedactor';
 
 /**
@@ -75,9 +75,9 @@ export function pollStatus(
     intervalMs: run.intervalMs,
     deadlineMs: run.deadlineMs,
     startedAtMs: run.startedAtMs,
-    retry: { baseDelayMs: options.retryBaseDelayMs, maxDelayMs: options.retryMaxDelayMs },
+    retry: retryPolicyOf(options),
     isTransient: isTransientError,
-    retryAfterMs: (error) => (isNetworkError(error) ? error.retryAfterMs : undefined),
+    retryAfterMs: retryAfterOf,
     onTimeout: (info) => timeoutError(context, run, info.lastValue, info.lastError),
     scheduler: options.scheduler,
     logger: options.logger,

@@ -93,7 +93,7 @@ describe('deadlines of a wait, against the simulator over loopback HTTP', () => 
     );
 
     it(
-      'ends the wait at the deadline with TimeoutError caused by connection refused when nothing listens',
+      'ends the wait at the deadline with TimeoutError caused by a refused connection',
       async () => {
         const sim = await simulator();
         const state = await pendingSession(sim);
@@ -119,7 +119,7 @@ describe('deadlines of a wait, against the simulator over loopback HTTP', () => 
     );
 
     it(
-      'ends the wait at the deadline with TimeoutError and no cause when the server accepts the request and never answers',
+      'ends at the deadline with TimeoutError, no cause, when the server never answers',
       async () => {
         const sim = await simulator();
         const session = clientOf(sim).resume(await pendingSession(sim));
@@ -141,7 +141,7 @@ describe('deadlines of a wait, against the simulator over loopback HTTP', () => 
   });
 
   describe('a user who never answers', () => {
-    it('ends each of several waits at its own deadline with TimeoutError and the last status INACTIVE', async () => {
+    it('ends each of several waits at its own deadline, last status INACTIVE', async () => {
       const sim = await simulator();
       const client = new PromiseFastnAuth({
         spaceId: sim.spaceId,
@@ -171,7 +171,7 @@ describe('deadlines of a wait, against the simulator over loopback HTTP', () => 
       expect(rejections.reasons).toEqual([]);
     });
 
-    it("ends the wait at once with AuthenticationError and the server's message when the session expires, long before the deadline", async () => {
+    it("ends at once with AuthenticationError and the server's message on expiry", async () => {
       // The simulator's clock moves only when the test moves it: expiry costs no waiting.
       let simNowMs = Date.now();
       const sessionTtlMs = 60_000;

@@ -227,7 +227,7 @@ describe('no API key or token ever shows', () => {
     expect(server.requests.some((request) => request.path === '/stolen')).toBe(false);
   });
 
-  it('in the message of a 2xx answer that echoes it into a field that fails to decode', async () => {
+  it('in the message of a 2xx answer echoing it into a field that fails to decode', async () => {
     await fc.assert(
       fc.asyncProperty(secrets, kinds, async (secret, kind) => {
         const { client, logged } = clientWith(secret, kind, {

@@ -34,7 +34,7 @@ describe('fastn-auth connect --local', () => {
     });
   });
 
-  it('shows the INACTIVE status it hears, once, then ACTIVE, while polling every 100 ms', async () => {
+  it('shows the INACTIVE status it hears, once, then ACTIVE, polling every 100 ms', async () => {
     const run = await runCli([...LOCAL, '--approve-after-ms', '600']);
 
     expect(run.code).toBe(0);
